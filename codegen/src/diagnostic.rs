@@ -112,6 +112,7 @@ pub struct Diagnostic {
     target: Target,
     expected: Option<String>,
     help: Option<String>,
+    note: Option<String>,
     occurrence: usize,
     location: Option<Location>,
     source_line: Option<String>,
@@ -135,6 +136,7 @@ impl Diagnostic {
             target,
             expected: None,
             help: None,
+            note: None,
             occurrence: 1,
             location: None,
             source_line: None,
@@ -159,6 +161,13 @@ impl Diagnostic {
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds context: what the parser was doing, where something began.
+    #[must_use]
+    pub(crate) fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 
@@ -256,6 +265,9 @@ impl Diagnostic {
         if let Some(expected) = &self.expected {
             writeln!(f, "{pad}= expected: {expected}")?;
         }
+        if let Some(note) = &self.note {
+            writeln!(f, "{pad}= note: {note}")?;
+        }
         if let Some(help) = &self.help {
             writeln!(f, "{pad}= help: {help}")?;
         }
@@ -271,7 +283,9 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub(crate) fn new(origin: &str, items: Vec<Diagnostic>) -> Self {
+    /// The problems, in the order of the source (problems without a position first).
+    pub(crate) fn new(origin: &str, mut items: Vec<Diagnostic>) -> Self {
+        items.sort_by_key(|item| item.location.map(|at| (at.line, at.column)));
         Self {
             origin: origin.to_owned(),
             items,

@@ -5,6 +5,9 @@
 //! `emit` (tokens per file) → `render` (formatted text). File system access belongs to the
 //! caller (`xtask`). See `ARCHITECTURE.md` for the invariants.
 
+// No input may panic the generator, and no shortcut that could panic gets in.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod diagnostic;
 mod emit;
 mod model;
@@ -53,9 +56,22 @@ impl Output {
 /// Every problem in the description, each with its line, column and key path.
 pub fn generate(source: &str, origin: &str) -> Result<Output, Diagnostics> {
     let fail = |items: Vec<Diagnostic>| resolve(items, source, origin);
-    let spec = spec::parse(source).map_err(fail)?;
+    let parsed = spec::parse(source);
+    let mut problems = parsed.problems;
+    let Some(spec) = parsed.spec else {
+        return Err(fail(problems));
+    };
     let source_name = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
-    let api = model::build(&spec, source_name).map_err(fail)?;
+    // The model runs even when the spec had problems, so that every problem is reported at
+    // once; what failed to decode is left out of `spec`, and `poisoned` silences echoes of it.
+    let api = match model::build(&spec, &parsed.poisoned, source_name) {
+        Ok(api) if problems.is_empty() => api,
+        Ok(_) => return Err(fail(problems)),
+        Err(more) => {
+            problems.extend(more);
+            return Err(fail(problems));
+        }
+    };
     let mut files = BTreeMap::new();
     for file in emit::emit(&api) {
         let text = render::render(&file, source_name).map_err(|error| {

@@ -9,7 +9,7 @@
 //! - Base URL: `https://api.ittybit.com` ([`BASE_URL`]).
 //! - Authentication: a bearer API key, read from `ITTYBIT_API_KEY` ([`API_KEY_ENV`]). It is sent as `Authorization: Bearer <key>`; keys look like `ittybit_live_...`.
 //! - Header `Accept-Version`: The API version, a date (`YYYY-MM-DD`). Without it the API answers with the latest stable version. Example: `2025-08-20`.
-//! - Errors: Every error body is an [`ErrorBody`]; its kind is an [`ErrorKind`], which also decodes kinds this SDK does not know.
+//! - Errors: every error body is an [`ErrorBody`]; its kind is an [`ErrorKind`], which also decodes kinds this SDK does not know.
 //! - Pagination: lists come a page at a time. The `Link` header (RFC 8288) links the next page (`rel="next"`, which sets `after`); `Has-More` says whether more results exist and `Limit` echoes the applied limit. The next page is the one `after` the last ID seen. An empty page is `[]`.
 //! - Rate limits: status `429` with a `Retry-After` header (seconds or an HTTP date). `Retry-After` is a number of seconds or an HTTP date (RFC 9110). The limits themselves are not published.
 //! - Timestamps: [`Timestamp`], whole seconds since the Unix epoch.
@@ -34,12 +34,12 @@ mod timestamp;
 mod types;
 
 pub use error_kind::ErrorKind;
-pub use resources::task::*;
-pub use resources::run::*;
 pub use resources::automation::*;
 pub use resources::event::*;
-pub use resources::webhook_endpoint::*;
 pub use resources::key::*;
+pub use resources::run::*;
+pub use resources::task::*;
+pub use resources::webhook_endpoint::*;
 pub use status::{Retry, StatusCode};
 pub use timestamp::Timestamp;
 pub use types::*;

@@ -11,7 +11,10 @@ use crate::model::Api;
 
 pub(super) fn lib_rs(api: &Api) -> TokenStream {
     let crate_doc = docs::inner_lines(&crate_text(api));
-    let resources: Vec<_> = api.resources.iter().map(|r| ident(&r.module)).collect();
+    // rustfmt orders a run of `use` lines alphabetically; so does the generator.
+    let mut modules: Vec<&str> = api.resources.iter().map(|r| r.module.as_str()).collect();
+    modules.sort_by_key(|module| crate::model::unraw(module));
+    let resources: Vec<_> = modules.into_iter().map(ident).collect();
     let base_url = &api.base_url;
     let auth = api.auth.as_ref().map(|auth| {
         let env = &auth.env;
@@ -20,6 +23,16 @@ pub(super) fn lib_rs(api: &Api) -> TokenStream {
             pub const API_KEY_ENV: &str = #env;
         }
     });
+    let shared = !api.shared_types.is_empty();
+    // Braces, not parentheses: rustfmt leaves brace-delimited macro bodies alone (it drops
+    // the item from a parenthesised `quote!(#[rustfmt::skip] mod types;)`).
+    let types_mod = shared.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod types;
+        }
+    });
+    let types_use = shared.then(|| quote! { pub use types::*; });
     // `#[rustfmt::skip]` keeps `cargo fmt` out of the module files: their layout belongs to
     // the generator, and this file is written so that rustfmt leaves it as it is.
     quote! {
@@ -36,14 +49,13 @@ pub(super) fn lib_rs(api: &Api) -> TokenStream {
         mod test_support;
         #[rustfmt::skip]
         mod timestamp;
-        #[rustfmt::skip]
-        mod types;
+        #types_mod
 
         pub use error_kind::ErrorKind;
         #(pub use resources::#resources::*;)*
         pub use status::{Retry, StatusCode};
         pub use timestamp::Timestamp;
-        pub use types::*;
+        #types_use
 
         /// The API's base URL.
         pub const BASE_URL: &str = #base_url;
@@ -80,14 +92,15 @@ fn crate_text(api: &Api) -> String {
             let _ = write!(text, " Example: `{example}`.");
         }
     }
-    let body = api
-        .error_body
-        .map(|id| format!(" Every error body is an [`{}`]", api.ty(id).name))
-        .unwrap_or_default();
-    let _ = write!(
-        text,
-        "\n- Errors:{body}; its kind is an [`ErrorKind`], which also decodes kinds this SDK does not know."
-    );
+    let kind = "[`ErrorKind`], which also decodes kinds this SDK does not know.";
+    let _ = match api.error_body {
+        Some(id) => write!(
+            text,
+            "\n- Errors: every error body is an [`{}`]; its kind is an {kind}",
+            api.ty(id).name
+        ),
+        None => write!(text, "\n- Errors: the kind of an error is an {kind}"),
+    };
     if let Some(p) = &api.pagination {
         let _ = write!(
             text,

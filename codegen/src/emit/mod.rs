@@ -48,7 +48,6 @@ pub(crate) fn emit(api: &Api) -> Vec<File> {
         rust("src/lib.rs", lib_rs::lib_rs(api)),
         rust("src/error_kind.rs", error_kind::error_kind_rs(api)),
         rust("src/status.rs", status::status_rs(api)),
-        rust("src/types.rs", resource::types_rs(api)),
         rust("src/resources/mod.rs", lib_rs::resources_mod_rs(api)),
         File {
             path: "src/timestamp.rs".to_owned(),
@@ -59,6 +58,9 @@ pub(crate) fn emit(api: &Api) -> Vec<File> {
             content: Content::RustSource(TEST_SUPPORT_RS),
         },
     ];
+    if !api.shared_types.is_empty() {
+        files.push(rust("src/types.rs", resource::types_rs(api)));
+    }
     for resource in &api.resources {
         let path = format!("src/resources/{}.rs", crate::model::unraw(&resource.module));
         files.push(rust(&path, resource::resource_rs(api, resource)));

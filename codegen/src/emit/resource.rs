@@ -74,10 +74,10 @@ fn operation_facts(api: &Api, op: &Operation) -> String {
         facts.push(format!("Path: {}.", params.join(", ")));
     }
     if let Some(body) = op.body {
-        facts.push(format!("Body: [`{}`].", api.ty(body).name));
+        facts.push(format!("Body: {}.", link(&api.ty(body).name)));
     }
     if let Some(params) = op.params_type {
-        facts.push(format!("Query: [`{}`].", api.ty(params).name));
+        facts.push(format!("Query: {}.", link(&api.ty(params).name)));
     }
     let reason = api
         .status_codes
@@ -116,7 +116,7 @@ fn operation_facts(api: &Api, op: &Operation) -> String {
 
 fn type_text(api: &Api, ty: &Ty) -> String {
     match ty {
-        Ty::Named(id) => format!("[`{}`]", api.ty(*id).name),
+        Ty::Named(id) => link(&api.ty(*id).name),
         Ty::Array(inner) => format!("a list of {}", type_text(api, inner)),
         Ty::String => "a string".to_owned(),
         Ty::Integer => "an integer".to_owned(),
@@ -126,4 +126,9 @@ fn type_text(api: &Api, ty: &Ty) -> String {
         Ty::Object | Ty::Json => "JSON".to_owned(),
         Ty::ErrorKind => "an [`ErrorKind`](crate::ErrorKind)".to_owned(),
     }
+}
+
+/// An intra-doc link to a crate-root item; module docs resolve links from the crate root.
+fn link(name: &str) -> String {
+    format!("[`{name}`](crate::{name})")
 }

@@ -35,16 +35,18 @@ fn structure(api: &Api, def: &TypeDef, doc: TokenStream, fields: &[Field]) -> To
         let doc = docs::item(&field.docs, &format!("The `{}` field.", field.wire));
         let name = ident(&field.name);
         let ty = field_ty(api, field);
-        let rename = (field.wire != unraw(&field.name)).then(|| {
+        let mut serde = Vec::new();
+        if field.wire != unraw(&field.name) {
             let wire = &field.wire;
-            quote!(#[serde(rename = #wire)])
-        });
-        let optional = (!field.required)
-            .then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+            serde.push(quote!(rename = #wire));
+        }
+        if !field.required {
+            serde.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        }
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         quote! {
             #doc
-            #rename
-            #optional
+            #serde
             pub #name: #ty,
         }
     });

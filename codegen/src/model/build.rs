@@ -34,8 +34,17 @@ const BUILTINS: &[&str] = &[
     "ErrorKind",
 ];
 
-pub(crate) fn build(spec: &Spec, source_name: &str) -> Result<Api, Vec<Diagnostic>> {
-    let mut builder = Builder::default();
+/// Builds the model. `poisoned` names declarations the spec had to leave out: references to
+/// them are not reported again.
+pub(crate) fn build(
+    spec: &Spec,
+    poisoned: &BTreeSet<String>,
+    source_name: &str,
+) -> Result<Api, Vec<Diagnostic>> {
+    let mut builder = Builder {
+        poisoned: poisoned.clone(),
+        ..Builder::default()
+    };
     let api = builder.api(spec, source_name);
     match api {
         Some(api) if builder.diagnostics.is_empty() => Ok(api),
@@ -46,7 +55,7 @@ pub(crate) fn build(spec: &Spec, source_name: &str) -> Result<Api, Vec<Diagnosti
 /// A declared type whose body is resolved once every name is known.
 enum Pending<'s> {
     Type(&'s spec::TypeBody),
-    Object(&'s [spec::FieldSpec]),
+    Object(&'s Vec<spec::FieldSpec>),
     Params,
 }
 
@@ -58,11 +67,23 @@ struct Builder {
     by_name: BTreeMap<String, TypeId>,
     /// Rust name → the key path that declared it first.
     rust_names: BTreeMap<String, Option<KeyPath>>,
+    poisoned: BTreeSet<String>,
+    /// Structs with a field that did not resolve (already reported): their examples are not
+    /// checked, since every mention of the missing field would repeat the first error.
+    incomplete: BTreeSet<TypeId>,
 }
 
 impl Builder {
     fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Whether `name` refers to a declaration that was left out because of its own problems.
+    fn is_poisoned(&self, name: &str) -> bool {
+        let rust = type_name(name);
+        self.poisoned
+            .iter()
+            .any(|p| p == name || (rust.is_some() && type_name(p) == rust))
     }
 
     fn api(&mut self, spec: &Spec, source_name: &str) -> Option<Api> {
@@ -118,15 +139,16 @@ impl Builder {
             resource_types.push((object, ids, params));
         }
 
-        for (id, body) in &pending {
+        for (id, body) in pending {
             self.types[id.0].kind = match body {
                 Pending::Type(spec::TypeBody::Enum(values)) => self.enum_kind(values),
-                Pending::Type(spec::TypeBody::Struct(fields)) => TypeKind::Struct {
-                    fields: self.fields(fields),
-                },
-                Pending::Object(fields) => TypeKind::Struct {
-                    fields: self.fields(fields),
-                },
+                Pending::Type(spec::TypeBody::Struct(fields)) | Pending::Object(fields) => {
+                    let resolved = self.fields(fields);
+                    if resolved.len() != fields.len() {
+                        self.incomplete.insert(id);
+                    }
+                    TypeKind::Struct { fields: resolved }
+                }
                 Pending::Params => continue,
             };
         }
@@ -629,6 +651,7 @@ impl Builder {
             "ErrorKind" => Ty::ErrorKind,
             other => match self.by_name.get(other) {
                 Some(id) => Ty::Named(*id),
+                None if self.is_poisoned(other) => return None,
                 None => {
                     let candidates: Vec<&str> = BUILTINS
                         .iter()
@@ -744,18 +767,20 @@ impl Builder {
         context: &OperationContext<'_>,
     ) -> Option<Operation> {
         let name = self.member(&op.name, "a method name");
-        let method = match op.method.value {
+        let method = op.method.as_ref().map(|method| match method.value {
             spec::MethodSpec::Get => Method::Get,
             spec::MethodSpec::Post => Method::Post,
             spec::MethodSpec::Put => Method::Put,
             spec::MethodSpec::Patch => Method::Patch,
             spec::MethodSpec::Delete => Method::Delete,
-        };
+        });
         let mut path_params = self.params(&op.path_params, false);
         for param in &mut path_params {
             param.required = true;
         }
-        self.check_path(op, &path_params);
+        if let Some(path) = &op.path {
+            self.check_path(path, &op.path_params, &path_params);
+        }
 
         let mut query = Vec::new();
         if op.paginated.value {
@@ -799,12 +824,12 @@ impl Builder {
             }
             query.push(param);
         }
-        if let Some(id) = params_type {
+        if let (Some(id), Some(method), Some(path)) = (params_type, method, &op.path) {
             self.types[id.0].docs = Docs {
                 description: Some(format!(
                     "The query parameters of `{} {}`.",
                     method.as_str(),
-                    op.path.value
+                    path.value
                 )),
                 inferred: None,
             };
@@ -819,7 +844,7 @@ impl Builder {
             );
         }
         let body = op.body.as_ref().and_then(|body| {
-            if matches!(method, Method::Get | Method::Delete) {
+            if let Some(method @ (Method::Get | Method::Delete)) = method {
                 self.report(
                     Diagnostic::at_key(
                         &body.path,
@@ -839,8 +864,8 @@ impl Builder {
         Some(Operation {
             name: name?,
             docs: docs(&op.docs),
-            method,
-            path: op.path.value.clone(),
+            method: method?,
+            path: op.path.as_ref()?.value.clone(),
             path_params,
             params_type,
             body,
@@ -852,8 +877,12 @@ impl Builder {
     }
 
     /// Every `{name}` in the path is declared, and every declared parameter is used.
-    fn check_path(&mut self, op: &spec::OperationSpec, params: &[Field]) {
-        let path = &op.path;
+    fn check_path(
+        &mut self,
+        path: &Spanned<String>,
+        declared: &[spec::FieldSpec],
+        params: &[Field],
+    ) {
         if !path.value.starts_with('/') || path.value.contains(['?', '#']) {
             self.report(
                 Diagnostic::at_value(
@@ -885,21 +914,17 @@ impl Builder {
             );
         }
         for name in &placeholders {
-            if !op.path_params.iter().any(|p| p.name.value == *name) {
-                let declared: Vec<&str> = op
-                    .path_params
-                    .iter()
-                    .map(|p| p.name.value.as_str())
-                    .collect();
+            if !declared.iter().any(|p| p.name.value == *name) {
+                let names: Vec<&str> = declared.iter().map(|p| p.name.value.as_str()).collect();
                 self.report(
                     Diagnostic::at_value(&path.path, format!("path parameter `{{{name}}}` has no declaration"))
                         .expected(format!("`{name}` under `path_params`"))
                         .help(format!("declare it: `path_params: {{ {name}: {{ type: string, description: ... }} }}`"))
-                        .suggest(name, declared),
+                        .suggest(name, names),
                 );
             }
         }
-        for (param, spec) in params.iter().zip(&op.path_params) {
+        for (param, spec) in params.iter().zip(declared) {
             if !placeholders.contains(&spec.name.value.as_str()) {
                 self.report(
                     Diagnostic::at_key(
@@ -934,6 +959,7 @@ impl Builder {
                     .help("remove one of them"),
                 ),
                 Some(index) => out.push(*index),
+                None if self.is_poisoned(&name.value) => {}
                 None => self.report(
                     Diagnostic::at_value(
                         &name.path,
@@ -1062,6 +1088,13 @@ impl Builder {
         let Some(&id) = self.by_name.get(&owner.value) else {
             return;
         };
+        if self
+            .reachable(vec![id])
+            .iter()
+            .any(|t| self.incomplete.contains(t))
+        {
+            return;
+        }
         let mut names = BTreeSet::new();
         for spec in specs {
             let Some(name) = test_name(&self.types[id.0].name, &spec.name.value) else {

@@ -39,7 +39,7 @@ pub(crate) fn variant_name(raw: &str) -> Option<String> {
         name
     };
     match name.as_str() {
-        "Self" => Some("Self_".to_owned()),
+        "Self" => Some("SelfValue".to_owned()),
         _ => is_plain_ident(&name).then_some(name),
     }
 }
@@ -104,7 +104,7 @@ mod tests {
         );
         assert_eq!(variant_name("task.created").as_deref(), Some("TaskCreated"));
         assert_eq!(variant_name("1080p").as_deref(), Some("V1080p"));
-        assert_eq!(variant_name("self").as_deref(), Some("Self_"));
+        assert_eq!(variant_name("self").as_deref(), Some("SelfValue"));
         assert_eq!(member_name("createdAt").as_deref(), Some("created_at"));
         assert_eq!(member_name("type").as_deref(), Some("r#type"));
         assert_eq!(member_name("self").as_deref(), Some("self_"));

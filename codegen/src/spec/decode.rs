@@ -3,20 +3,23 @@
 //! Hand-written rather than `#[derive(Deserialize)]`: serde stops at the first error, and the
 //! format's users deserve all of them at once, each with its key path and a did-you-mean.
 
+use std::collections::BTreeSet;
+
 use super::node::{Mapping, Node};
 use super::{
     ApiInfo, AuthSpec, Docs, EnumValueSpec, ErrorKindSpec, ErrorsSpec, ExampleSpec, FieldSpec,
-    HeaderSpec, MethodSpec, OperationSpec, PaginationSpec, RateLimitSpec, ResourceSpec, RetrySpec,
-    ReturnsSpec, Spanned, Spec, StatusCodeSpec, TypeBody, TypeRefSpec, TypeSpec,
+    HeaderSpec, MethodSpec, OperationSpec, PaginationSpec, Parsed, RateLimitSpec, ResourceSpec,
+    RetrySpec, ReturnsSpec, Spanned, Spec, StatusCodeSpec, TypeBody, TypeRefSpec, TypeSpec,
 };
 use crate::diagnostic::{Diagnostic, KeyPath};
 
-pub(super) fn decode(root: &Node) -> Result<Spec, Vec<Diagnostic>> {
+pub(super) fn decode(root: &Node) -> Parsed {
     let mut d = Decoder::default();
     let spec = d.spec(root);
-    match spec {
-        Some(spec) if d.diagnostics.is_empty() => Ok(spec),
-        _ => Err(d.diagnostics),
+    Parsed {
+        spec,
+        problems: d.diagnostics,
+        poisoned: d.poisoned,
     }
 }
 
@@ -35,6 +38,8 @@ impl<'a> Obj<'a> {
 #[derive(Default)]
 struct Decoder {
     diagnostics: Vec<Diagnostic>,
+    /// Names of declarations that were dropped because they had problems.
+    poisoned: BTreeSet<String>,
 }
 
 const TOP: &[&str] = &[
@@ -305,7 +310,34 @@ impl Decoder {
             .collect()
     }
 
+    /// Like [`Self::named`], for declarations that others refer to by name: one that fails to
+    /// decode is remembered, so that references to it do not add errors of their own.
+    fn declarations<T>(
+        &mut self,
+        node: &Node,
+        path: &KeyPath,
+        expected: &str,
+        mut each: impl FnMut(&mut Self, Spanned<String>, &Node, &KeyPath) -> Option<T>,
+    ) -> Vec<T> {
+        self.named(node, path, expected, |d, name, node, path| {
+            let key = name.value.clone();
+            let decoded = each(d, name, node, path);
+            if decoded.is_none() {
+                d.poisoned.insert(key);
+            }
+            decoded
+        })
+    }
+
     fn spec(&mut self, root: &Node) -> Option<Spec> {
+        if matches!(root, Node::Null) {
+            self.report(
+                Diagnostic::at_value(&KeyPath::root(), "the description is empty")
+                    .expected("a mapping with `api`, `status_codes`, `errors` and `resources`")
+                    .help("`docs/api-yaml.md` describes the format"),
+            );
+            return None;
+        }
         let top = self.object(root, &KeyPath::root(), TOP)?;
         let api = self
             .required(&top, "api", "the API's name, crate, version and base URL")
@@ -313,7 +345,7 @@ impl Decoder {
         let status_codes = self
             .required(&top, "status_codes", "a mapping of HTTP status codes")
             .map(|(node, path)| {
-                self.named(node, &path, "a mapping of status codes", Self::status_code)
+                self.declarations(node, &path, "a mapping of status codes", Self::status_code)
             });
         let errors = self
             .required(&top, "errors", "the error kinds")
@@ -325,11 +357,13 @@ impl Decoder {
             .get("rate_limit")
             .and_then(|(node, path)| self.rate_limit(node, &path));
         let types = top.get("types").map_or_else(Vec::new, |(node, path)| {
-            self.named(node, &path, "a mapping of type names", Self::type_spec)
+            self.declarations(node, &path, "a mapping of type names", Self::type_spec)
         });
         let resources = self
             .required(&top, "resources", "a mapping of resources")
-            .map(|(node, path)| self.named(node, &path, "a mapping of resources", Self::resource));
+            .map(|(node, path)| {
+                self.declarations(node, &path, "a mapping of resources", Self::resource)
+            });
         Some(Spec {
             api: api?,
             status_codes: status_codes?,
@@ -682,7 +716,7 @@ impl Decoder {
             .required(&obj, "fields", "the fields of the resource's object")
             .map(|(node, path)| self.fields(node, &path));
         let types = obj.get("types").map_or_else(Vec::new, |(node, path)| {
-            self.named(node, &path, "a mapping of type names", Self::type_spec)
+            self.declarations(node, &path, "a mapping of type names", Self::type_spec)
         });
         let operations = obj.get("operations").map_or_else(Vec::new, |(node, path)| {
             self.named(node, &path, "a mapping of operation names", Self::operation)
@@ -784,8 +818,8 @@ impl Decoder {
         Some(OperationSpec {
             name,
             docs,
-            method: method?,
-            path: url_path?,
+            method,
+            path: url_path,
             path_params,
             query,
             body,

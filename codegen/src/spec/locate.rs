@@ -264,7 +264,7 @@ resources:
         let missing = KeyPath::root().key("resources").key("run");
         assert_eq!(at(missing, Target::Key, 1), None);
         assert_eq!(
-            locate("a: [", &KeyPath::root().key("a"), Target::Value, 1),
+            locate("a: [\nb: 1\n", &KeyPath::root().key("b"), Target::Value, 1),
             None
         );
     }

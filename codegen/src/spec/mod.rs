@@ -10,6 +10,8 @@ mod node;
 pub(crate) use locate::locate;
 pub(crate) use node::Node;
 
+use std::collections::BTreeSet;
+
 use crate::diagnostic::{Diagnostic, KeyPath, Location};
 
 /// A value and the key path it was read from.
@@ -184,8 +186,9 @@ pub(crate) enum ReturnsSpec {
 pub(crate) struct OperationSpec {
     pub name: Spanned<String>,
     pub docs: Docs,
-    pub method: Spanned<MethodSpec>,
-    pub path: Spanned<String>,
+    /// `None` (already reported) when missing or invalid; the rest is still checked.
+    pub method: Option<Spanned<MethodSpec>>,
+    pub path: Option<Spanned<String>>,
     pub path_params: Vec<FieldSpec>,
     pub query: Vec<FieldSpec>,
     pub body: Option<Spanned<String>>,
@@ -195,29 +198,59 @@ pub(crate) struct OperationSpec {
     pub errors: Vec<Spanned<String>>,
 }
 
-/// Parses and shape-checks a description; every problem found is returned at once.
-pub(crate) fn parse(source: &str) -> Result<Spec, Vec<Diagnostic>> {
-    let node: Node = serde_yaml::from_str(source).map_err(|error| vec![syntax_error(&error)])?;
-    decode::decode(&node)
+/// A decoded description: as much of it as could be read, and what was wrong with the rest.
+pub(crate) struct Parsed {
+    /// `None` when the document is not YAML or lacks a section everything depends on.
+    pub spec: Option<Spec>,
+    pub problems: Vec<Diagnostic>,
+    /// Names of declarations left out of `spec` because of their problems: later stages
+    /// do not report references to them, which would only repeat the first error.
+    pub poisoned: BTreeSet<String>,
 }
 
-fn syntax_error(error: &serde_yaml::Error) -> Diagnostic {
-    let text = error.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown on its own line.
-    let message = match text.find(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    };
-    let message = format!("invalid YAML: {message}");
-    match error.location() {
-        Some(at) => Diagnostic::at_location(
-            message,
-            Location {
-                line: at.line(),
-                column: at.column(),
-            },
-        ),
-        None => Diagnostic::at_value(&KeyPath::root(), message),
+/// Parses and shape-checks a description, collecting every problem.
+pub(crate) fn parse(source: &str) -> Parsed {
+    match serde_yaml::from_str::<Node>(source) {
+        Ok(node) => decode::decode(&node),
+        Err(error) => Parsed {
+            spec: None,
+            problems: vec![syntax_error(&error, source)],
+            poisoned: BTreeSet::new(),
+        },
     }
-    .help("fix the YAML syntax; `docs/api-yaml.md` describes the format")
+}
+
+fn syntax_error(error: &serde_yaml::Error, source: &str) -> Diagnostic {
+    // serde_yaml writes "PROBLEM at line L column C, while parsing X at line L column C";
+    // the position goes on its own line and the context becomes a note.
+    let text = error.to_string();
+    let (problem, context) = match text.split_once(" at line ") {
+        Some((problem, rest)) => (
+            problem.to_owned(),
+            rest.split_once(", ").map(|(_, c)| c.to_owned()),
+        ),
+        None => (text.clone(), None),
+    };
+    let message = format!("invalid YAML: {problem}");
+    let diagnostic = match error.location() {
+        Some(at) => Diagnostic::at_location(message, clamp(at.line(), at.column(), source)),
+        None => Diagnostic::at_value(&KeyPath::root(), message),
+    };
+    let diagnostic = match context {
+        Some(context) => diagnostic.note(context),
+        None => diagnostic,
+    };
+    diagnostic.help("fix the YAML syntax; `docs/api-yaml.md` describes the format")
+}
+
+/// A position past the end of the source (an unclosed bracket) moves to the end of its last line.
+fn clamp(line: usize, column: usize, source: &str) -> Location {
+    let lines: Vec<&str> = source.lines().collect();
+    match lines.last() {
+        Some(last) if line > lines.len() => Location {
+            line: lines.len(),
+            column: last.chars().count() + 1,
+        },
+        _ => Location { line, column },
+    }
 }

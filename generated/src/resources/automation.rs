@@ -9,7 +9,7 @@
 //!
 //! *Inferred:* the 201 status, by analogy with `POST /tasks`.
 //!
-//! Body: [`AutomationCreate`]. Success: `201 Created` with [`Automation`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Body: [`AutomationCreate`](crate::AutomationCreate). Success: `201 Created` with [`Automation`](crate::Automation). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `list`: `GET /automations`
 //!
@@ -17,7 +17,7 @@
 //!
 //! *Inferred:* the operation and its pagination.
 //!
-//! Query: [`AutomationListParams`]. Success: `200 OK` with a JSON array of [`Automation`], one page at a time.
+//! Query: [`AutomationListParams`](crate::AutomationListParams). Success: `200 OK` with a JSON array of [`Automation`](crate::Automation), one page at a time.
 //!
 //! ## `get`: `GET /automations/{id}`
 //!
@@ -25,7 +25,7 @@
 //!
 //! *Inferred:* the method and path; the documentation names only the error.
 //!
-//! Path: `id` (The automation's ID). Success: `200 OK` with [`Automation`]. Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound).
+//! Path: `id` (The automation's ID). Success: `200 OK` with [`Automation`](crate::Automation). Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound).
 //!
 //! ## `update`: `PATCH /automations/{id}`
 //!
@@ -33,7 +33,7 @@
 //!
 //! *Inferred:* the method and path; the documentation names only the error.
 //!
-//! Path: `id` (The automation's ID). Body: [`AutomationUpdate`]. Success: `200 OK` with [`Automation`]. Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Path: `id` (The automation's ID). Body: [`AutomationUpdate`](crate::AutomationUpdate). Success: `200 OK` with [`Automation`](crate::Automation). Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `delete`: `DELETE /automations/{id}`
 //!
@@ -49,7 +49,7 @@
 //!
 //! *Inferred:* the 201 status, by analogy with `POST /tasks`.
 //!
-//! Path: `id` (The automation's ID). Body: [`AutomationRun`]. Success: `201 Created` with [`Run`]. Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`url_required`](crate::ErrorKind::UrlRequired).
+//! Path: `id` (The automation's ID). Body: [`AutomationRun`](crate::AutomationRun). Success: `201 Created` with [`Run`](crate::Run). Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`url_required`](crate::ErrorKind::UrlRequired).
 
 use std::fmt;
 use std::str::FromStr;

@@ -7,13 +7,13 @@
 //!
 //! Lists events.
 //!
-//! Query: [`EventListParams`]. Success: `200 OK` with a JSON array of [`Event`], one page at a time.
+//! Query: [`EventListParams`](crate::EventListParams). Success: `200 OK` with a JSON array of [`Event`](crate::Event), one page at a time.
 //!
 //! ## `get`: `GET /events/{id}`
 //!
 //! Fetches one event.
 //!
-//! Path: `id` (The event's ID). Success: `200 OK` with [`Event`].
+//! Path: `id` (The event's ID). Success: `200 OK` with [`Event`](crate::Event).
 
 use serde::{Deserialize, Serialize};
 

@@ -7,7 +7,7 @@
 //!
 //! Lists API keys.
 //!
-//! Success: `200 OK` with a JSON array of [`Key`].
+//! Success: `200 OK` with a JSON array of [`Key`](crate::Key).
 //!
 //! ## `create`: `POST /keys`
 //!
@@ -15,7 +15,7 @@
 //!
 //! *Inferred:* the 201 status, by analogy with `POST /tasks`.
 //!
-//! Body: [`KeyCreate`]. Success: `201 Created` with [`Key`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Body: [`KeyCreate`](crate::KeyCreate). Success: `201 Created` with [`Key`](crate::Key). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `delete`: `DELETE /keys/{id}`
 //!

@@ -9,13 +9,13 @@
 //!
 //! *Inferred:* the 201 status, by analogy with `POST /tasks`.
 //!
-//! Body: [`RunCreate`]. Success: `201 Created` with [`Run`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Body: [`RunCreate`](crate::RunCreate). Success: `201 Created` with [`Run`](crate::Run). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `list`: `GET /runs`
 //!
 //! Lists runs.
 //!
-//! Query: [`RunListParams`]. Success: `200 OK` with a JSON array of [`Run`], one page at a time.
+//! Query: [`RunListParams`](crate::RunListParams). Success: `200 OK` with a JSON array of [`Run`](crate::Run), one page at a time.
 //!
 //! ## `get`: `GET /runs/{id}`
 //!
@@ -23,7 +23,7 @@
 //!
 //! *Inferred:* the path; the documentation names only the error.
 //!
-//! Path: `id` (The run's ID). Success: `200 OK` with [`Run`]. Errors: [`run_not_found`](crate::ErrorKind::RunNotFound).
+//! Path: `id` (The run's ID). Success: `200 OK` with [`Run`](crate::Run). Errors: [`run_not_found`](crate::ErrorKind::RunNotFound).
 
 use serde::{Deserialize, Serialize};
 

@@ -7,19 +7,19 @@
 //!
 //! Creates a task.
 //!
-//! Body: [`TaskCreate`]. Success: `201 Created` with [`Task`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid), [`url_required`](crate::ErrorKind::UrlRequired), [`format_unsupported`](crate::ErrorKind::FormatUnsupported).
+//! Body: [`TaskCreate`](crate::TaskCreate). Success: `201 Created` with [`Task`](crate::Task). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid), [`url_required`](crate::ErrorKind::UrlRequired), [`format_unsupported`](crate::ErrorKind::FormatUnsupported).
 //!
 //! ## `list`: `GET /tasks`
 //!
 //! Lists tasks, newest first unless `order` says otherwise.
 //!
-//! Query: [`TaskListParams`]. Success: `200 OK` with a JSON array of [`Task`], one page at a time.
+//! Query: [`TaskListParams`](crate::TaskListParams). Success: `200 OK` with a JSON array of [`Task`](crate::Task), one page at a time.
 //!
 //! ## `get`: `GET /tasks/{id}`
 //!
 //! Fetches one task.
 //!
-//! Path: `id` (The task's ID). Success: `200 OK` with [`Task`]. Errors: [`task_not_found`](crate::ErrorKind::TaskNotFound).
+//! Path: `id` (The task's ID). Success: `200 OK` with [`Task`](crate::Task). Errors: [`task_not_found`](crate::ErrorKind::TaskNotFound).
 
 use serde::{Deserialize, Serialize};
 

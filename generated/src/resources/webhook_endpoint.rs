@@ -9,13 +9,13 @@
 //!
 //! *Inferred:* the 201 status, by analogy with `POST /tasks`.
 //!
-//! Body: [`WebhookEndpointCreate`]. Success: `201 Created` with [`WebhookEndpoint`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Body: [`WebhookEndpointCreate`](crate::WebhookEndpointCreate). Success: `201 Created` with [`WebhookEndpoint`](crate::WebhookEndpoint). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `list`: `GET /webhooks/endpoints`
 //!
 //! Lists webhook endpoints.
 //!
-//! Success: `200 OK` with a JSON array of [`WebhookEndpoint`].
+//! Success: `200 OK` with a JSON array of [`WebhookEndpoint`](crate::WebhookEndpoint).
 //!
 //! ## `get`: `GET /webhooks/endpoints/{id}`
 //!
@@ -23,7 +23,7 @@
 //!
 //! *Inferred:* the path.
 //!
-//! Path: `id` (The endpoint's ID). Success: `200 OK` with [`WebhookEndpoint`].
+//! Path: `id` (The endpoint's ID). Success: `200 OK` with [`WebhookEndpoint`](crate::WebhookEndpoint).
 //!
 //! ## `update`: `PATCH /webhooks/endpoints/{id}`
 //!
@@ -31,7 +31,7 @@
 //!
 //! *Inferred:* the method and path.
 //!
-//! Path: `id` (The endpoint's ID). Body: [`WebhookEndpointUpdate`]. Success: `200 OK` with [`WebhookEndpoint`]. Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
+//! Path: `id` (The endpoint's ID). Body: [`WebhookEndpointUpdate`](crate::WebhookEndpointUpdate). Success: `200 OK` with [`WebhookEndpoint`](crate::WebhookEndpoint). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
 //! ## `delete`: `DELETE /webhooks/endpoints/{id}`
 //!
