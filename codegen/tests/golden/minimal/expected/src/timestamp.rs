@@ -40,13 +40,9 @@ impl Timestamp {
             Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
             Err(before) => {
                 let before = before.duration();
-                let whole = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-                // 1.5 s before the epoch is -2 when rounded down.
-                if before.subsec_nanos() > 0 {
-                    whole.saturating_neg().saturating_sub(1)
-                } else {
-                    whole.saturating_neg()
-                }
+                // Rounded down: 1.5 s before the epoch is -2. Exact in `i128`, then clamped.
+                let whole = i128::from(before.as_secs()) + i128::from(before.subsec_nanos() > 0);
+                i64::try_from(-whole).unwrap_or(i64::MIN)
             }
         };
         Self(seconds)
