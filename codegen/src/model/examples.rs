@@ -167,6 +167,12 @@ impl Checker<'_> {
                                 Diagnostic::at_value(&at, format!("`{key}` is not nullable"))
                                     .help("leave the field out, or mark it `nullable: true`"),
                             );
+                        } else if !field.required {
+                            // `None` encodes as an absent key, so the round trip would differ.
+                            self.diagnostics.push(
+                                Diagnostic::at_value(&at, format!("`{key}` is optional, so the SDK encodes a missing value by leaving it out, not as `null`"))
+                                    .help(format!("leave `{key}` out of the example, or mark the field `required: true` if the API always sends it")),
+                            );
                         }
                         out.push((key.clone(), Json::Null));
                     } else if let Some(json) = self.value(&field.ty, value, &at) {
