@@ -212,30 +212,36 @@ impl Decoder {
         }
     }
 
+    /// The value `pick` finds in `node`, or a report that it is not `expected`.
+    fn scalar<T>(
+        &mut self,
+        node: &Node,
+        path: &KeyPath,
+        expected: &str,
+        pick: impl FnOnce(&Node) -> Option<T>,
+    ) -> Option<Spanned<T>> {
+        let Some(value) = pick(node) else {
+            self.wrong_kind(node, path, expected);
+            return None;
+        };
+        Some(Spanned {
+            value,
+            path: path.clone(),
+        })
+    }
+
     fn integer(&mut self, node: &Node, path: &KeyPath) -> Option<Spanned<i64>> {
-        match node {
-            Node::Int(value) => Some(Spanned {
-                value: *value,
-                path: path.clone(),
-            }),
-            _ => {
-                self.wrong_kind(node, path, "an integer");
-                None
-            }
-        }
+        self.scalar(node, path, "an integer", |node| match node {
+            Node::Int(value) => Some(*value),
+            _ => None,
+        })
     }
 
     fn boolean(&mut self, node: &Node, path: &KeyPath) -> Option<Spanned<bool>> {
-        match node {
-            Node::Bool(value) => Some(Spanned {
-                value: *value,
-                path: path.clone(),
-            }),
-            _ => {
-                self.wrong_kind(node, path, "`true` or `false`");
-                None
-            }
-        }
+        self.scalar(node, path, "`true` or `false`", |node| match node {
+            Node::Bool(value) => Some(*value),
+            _ => None,
+        })
     }
 
     fn req_string(&mut self, obj: &Obj<'_>, key: &str, expected: &str) -> Option<Spanned<String>> {
