@@ -11,15 +11,26 @@ use super::{
 use crate::diagnostic::{Diagnostic, KeyPath};
 use crate::spec::{self, Spanned, Spec};
 
-/// Names the SDK defines itself; a description may not declare them.
+/// Names the SDK defines or uses unqualified in every module; a description may not declare them.
 const RESERVED: &[&str] = &[
+    "Box",
     "Client",
+    "Deserialize",
     "Error",
     "ErrorKind",
+    "FromStr",
+    "Option",
+    "Result",
     "Retry",
+    "Serialize",
     "StatusCode",
+    "String",
     "Timestamp",
+    "Vec",
 ];
+
+/// Resource names whose module file would overwrite a file the generator writes itself.
+const RESERVED_MODULES: &[&str] = &["mod"];
 
 /// The built-in type names a field or parameter may use.
 const BUILTINS: &[&str] = &[
@@ -176,7 +187,16 @@ impl Builder {
         };
         let mut resources = Vec::new();
         for (resource, (object, types, params)) in spec.resources.iter().zip(resource_types) {
-            let module = self.member(&resource.name, "a module name");
+            let module = self.member(&resource.name, "a module name").filter(|module| {
+                let clash = RESERVED_MODULES.contains(&unraw(module));
+                if clash {
+                    self.report(
+                        Diagnostic::at_key(&resource.name.path, format!("a resource cannot be called `{}`", resource.name.value))
+                            .help("its module file would be `resources/mod.rs`, which lists the resources: rename it"),
+                    );
+                }
+                !clash
+            });
             let mut taken = BTreeMap::new();
             let operations: Vec<Operation> = resource
                 .operations
@@ -527,17 +547,22 @@ impl Builder {
             return None;
         };
         if let Some(first) = self.rust_names.get(&rust) {
-            let message = match first {
-                None => format!(
-                    "`{}` is a name the SDK uses for its own `{rust}`",
-                    name.value
-                ),
-                Some(path) => format!(
-                    "`{}` collides with the type declared at `{path}`: both are `{rust}` in Rust",
-                    name.value
-                ),
+            let diagnostic = match first {
+                None => Diagnostic::at_key(
+                    &name.path,
+                    format!("`{}` is reserved: the generated code uses `{rust}` itself", name.value),
+                )
+                .help("rename the type"),
+                Some(path) => Diagnostic::at_key(
+                    &name.path,
+                    format!(
+                        "`{}` collides with the type declared at `{path}`: both are `{rust}` in Rust",
+                        name.value
+                    ),
+                )
+                .help("rename one of them"),
             };
-            self.report(Diagnostic::at_key(&name.path, message).help("rename one of them"));
+            self.report(diagnostic);
             return None;
         }
         self.rust_names

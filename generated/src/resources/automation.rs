@@ -7,7 +7,7 @@
 //!
 //! Creates an automation.
 //!
-//! *Inferred:* the 201 status, by analogy with `POST /tasks`.
+//! *Inferred:* the 201 status (by analogy with `POST /tasks`) and the error kinds (the documentation lists kinds, not which operation returns them).
 //!
 //! Body: [`AutomationCreate`](crate::AutomationCreate). Success: `201 Created` with [`Automation`](crate::Automation). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
@@ -31,7 +31,7 @@
 //!
 //! Changes an automation.
 //!
-//! *Inferred:* the method and path; the documentation names only the error.
+//! *Inferred:* the method, the path and `request_invalid`; the documentation names only `automation_not_found`.
 //!
 //! Path: `id` (The automation's ID). Body: [`AutomationUpdate`](crate::AutomationUpdate). Success: `200 OK` with [`Automation`](crate::Automation). Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
@@ -47,7 +47,7 @@
 //!
 //! Runs the automation's workflow on a file, creating a run.
 //!
-//! *Inferred:* the 201 status, by analogy with `POST /tasks`.
+//! *Inferred:* the 201 status (by analogy with `POST /tasks`) and the error kinds (the documentation lists kinds, not which operation returns them).
 //!
 //! Path: `id` (The automation's ID). Body: [`AutomationRun`](crate::AutomationRun). Success: `201 Created` with [`Run`](crate::Run). Errors: [`automation_not_found`](crate::ErrorKind::AutomationNotFound), [`url_required`](crate::ErrorKind::UrlRequired).
 

@@ -13,7 +13,7 @@
 //!
 //! Creates an API key.
 //!
-//! *Inferred:* the 201 status, by analogy with `POST /tasks`.
+//! *Inferred:* the 201 status (by analogy with `POST /tasks`) and the error kinds (the documentation lists kinds, not which operation returns them).
 //!
 //! Body: [`KeyCreate`](crate::KeyCreate). Success: `201 Created` with [`Key`](crate::Key). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!

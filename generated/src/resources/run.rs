@@ -7,7 +7,7 @@
 //!
 //! Starts a run.
 //!
-//! *Inferred:* the 201 status, by analogy with `POST /tasks`.
+//! *Inferred:* the 201 status (by analogy with `POST /tasks`) and the error kinds (the documentation lists kinds, not which operation returns them).
 //!
 //! Body: [`RunCreate`](crate::RunCreate). Success: `201 Created` with [`Run`](crate::Run). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!

@@ -7,6 +7,8 @@
 //!
 //! Creates a task.
 //!
+//! *Inferred:* the error kinds; the documentation lists kinds, not which operation returns them.
+//!
 //! Body: [`TaskCreate`](crate::TaskCreate). Success: `201 Created` with [`Task`](crate::Task). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid), [`url_required`](crate::ErrorKind::UrlRequired), [`format_unsupported`](crate::ErrorKind::FormatUnsupported).
 //!
 //! ## `list`: `GET /tasks`

@@ -7,7 +7,7 @@
 //!
 //! Creates a webhook endpoint.
 //!
-//! *Inferred:* the 201 status, by analogy with `POST /tasks`.
+//! *Inferred:* the 201 status (by analogy with `POST /tasks`) and the error kinds (the documentation lists kinds, not which operation returns them).
 //!
 //! Body: [`WebhookEndpointCreate`](crate::WebhookEndpointCreate). Success: `201 Created` with [`WebhookEndpoint`](crate::WebhookEndpoint). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
@@ -29,7 +29,7 @@
 //!
 //! Changes a webhook endpoint.
 //!
-//! *Inferred:* the method and path.
+//! *Inferred:* the method, the path and the error kinds.
 //!
 //! Path: `id` (The endpoint's ID). Body: [`WebhookEndpointUpdate`](crate::WebhookEndpointUpdate). Success: `200 OK` with [`WebhookEndpoint`](crate::WebhookEndpoint). Errors: [`request_invalid`](crate::ErrorKind::RequestInvalid).
 //!
