@@ -97,17 +97,17 @@ impl ErrorKind {
     /// The status code the API sends this kind with; `None` for an unknown kind.
     pub const fn status(&self) -> Option<StatusCode> {
         match self {
-            Self::TokenMissing => Some(StatusCode::from_u16(401)),
-            Self::TokenInvalid => Some(StatusCode::from_u16(401)),
-            Self::ProjectRequired => Some(StatusCode::from_u16(403)),
-            Self::RequestInvalid => Some(StatusCode::from_u16(400)),
-            Self::UrlRequired => Some(StatusCode::from_u16(400)),
-            Self::FormatUnsupported => Some(StatusCode::from_u16(400)),
-            Self::TaskNotFound => Some(StatusCode::from_u16(404)),
-            Self::RunNotFound => Some(StatusCode::from_u16(404)),
-            Self::AutomationNotFound => Some(StatusCode::from_u16(404)),
-            Self::PaymentRequired => Some(StatusCode::from_u16(402)),
-            Self::InternalError => Some(StatusCode::from_u16(500)),
+            Self::TokenMissing => Some(StatusCode::UNAUTHORIZED),
+            Self::TokenInvalid => Some(StatusCode::UNAUTHORIZED),
+            Self::ProjectRequired => Some(StatusCode::FORBIDDEN),
+            Self::RequestInvalid => Some(StatusCode::BAD_REQUEST),
+            Self::UrlRequired => Some(StatusCode::BAD_REQUEST),
+            Self::FormatUnsupported => Some(StatusCode::BAD_REQUEST),
+            Self::TaskNotFound => Some(StatusCode::NOT_FOUND),
+            Self::RunNotFound => Some(StatusCode::NOT_FOUND),
+            Self::AutomationNotFound => Some(StatusCode::NOT_FOUND),
+            Self::PaymentRequired => Some(StatusCode::PAYMENT_REQUIRED),
+            Self::InternalError => Some(StatusCode::INTERNAL_SERVER_ERROR),
             Self::Unknown(_) => None,
         }
     }
@@ -117,47 +117,19 @@ impl ErrorKind {
         match self {
             Self::TokenMissing => Some("No authorization token was provided."),
             Self::TokenInvalid => {
-                Some(
-                    "The authorization token is invalid or was revoked.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
+                Some("The authorization token is invalid or was revoked.")
             }
-            Self::ProjectRequired => {
-                Some(
-                    "The endpoint needs a project-scoped API key.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
+            Self::ProjectRequired => Some("The endpoint needs a project-scoped API key."),
             Self::RequestInvalid => Some("The request body failed validation."),
-            Self::UrlRequired => {
-                Some(
-                    "A source URL is required.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
+            Self::UrlRequired => Some("A source URL is required."),
             Self::FormatUnsupported => {
-                Some(
-                    "The format is not supported for this task kind.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
+                Some("The format is not supported for this task kind.")
             }
             Self::TaskNotFound => Some("The task does not exist."),
-            Self::RunNotFound => {
-                Some(
-                    "The run does not exist.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
-            Self::AutomationNotFound => {
-                Some(
-                    "The automation does not exist.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
-            Self::PaymentRequired => {
-                Some(
-                    "A payment is required to continue.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
-            Self::InternalError => {
-                Some(
-                    "Something went wrong on the server.\n\n*Inferred:* the message wording; the documentation gives none.",
-                )
-            }
+            Self::RunNotFound => Some("The run does not exist."),
+            Self::AutomationNotFound => Some("The automation does not exist."),
+            Self::PaymentRequired => Some("A payment is required to continue."),
+            Self::InternalError => Some("Something went wrong on the server."),
             Self::Unknown(_) => None,
         }
     }

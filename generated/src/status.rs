@@ -135,7 +135,7 @@ impl StatusCode {
 
     /// Whether the status is a success (2xx).
     pub const fn is_success(self) -> bool {
-        matches!(self.0, 200..= 299)
+        self.0 / 100 == 2
     }
 }
 

@@ -18,10 +18,24 @@ pub(super) fn error_kind_rs(api: &Api) -> TokenStream {
         })
         .collect();
     let idents: Vec<_> = kinds.iter().map(|k| ident(&k.variant)).collect();
-    let statuses = kinds.iter().map(|k| Literal::u16_unsuffixed(k.status));
+    // Every kind's status is declared (the model checks), so each has its constant.
+    let statuses = kinds.iter().map(|k| {
+        let constant = api
+            .status_codes
+            .iter()
+            .find(|s| s.code == k.status)
+            .map(|s| ident(&s.const_name));
+        match constant {
+            Some(constant) => quote!(StatusCode::#constant),
+            None => {
+                let code = Literal::u16_unsuffixed(k.status);
+                quote!(StatusCode::from_u16(#code))
+            }
+        }
+    });
     let descriptions = kinds
         .iter()
-        .map(|k| docs::text(&k.docs, "").trim().to_owned());
+        .map(|k| k.docs.description.as_deref().unwrap_or_default().trim());
     let messages = kinds.iter().map(|k| match &k.message {
         Some(message) => quote!(Some(#message)),
         None => quote!(None),
@@ -41,7 +55,7 @@ pub(super) fn error_kind_rs(api: &Api) -> TokenStream {
         /// The status code the API sends this kind with; `None` for an unknown kind.
         pub const fn status(&self) -> Option<StatusCode> {
             match self {
-                #(Self::#idents => Some(StatusCode::from_u16(#statuses)),)*
+                #(Self::#idents => Some(#statuses),)*
                 Self::#fallback(_) => None,
             }
         }

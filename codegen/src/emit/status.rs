@@ -101,7 +101,7 @@ pub(super) fn status_rs(api: &Api) -> TokenStream {
 
             /// Whether the status is a success (2xx).
             pub const fn is_success(self) -> bool {
-                matches!(self.0, 200..=299)
+                self.0 / 100 == 2
             }
         }
 

@@ -42,8 +42,8 @@ impl ErrorKind {
     /// The status code the API sends this kind with; `None` for an unknown kind.
     pub const fn status(&self) -> Option<StatusCode> {
         match self {
-            Self::BadInput => Some(StatusCode::from_u16(400)),
-            Self::Unknown => Some(StatusCode::from_u16(500)),
+            Self::BadInput => Some(StatusCode::BAD_REQUEST),
+            Self::Unknown => Some(StatusCode::INTERNAL_SERVER_ERROR),
             Self::Unknown2(_) => None,
         }
     }

@@ -39,7 +39,7 @@ impl ErrorKind {
     /// The status code the API sends this kind with; `None` for an unknown kind.
     pub const fn status(&self) -> Option<StatusCode> {
         match self {
-            Self::WidgetNotFound => Some(StatusCode::from_u16(404)),
+            Self::WidgetNotFound => Some(StatusCode::NOT_FOUND),
             Self::Unknown(_) => None,
         }
     }
