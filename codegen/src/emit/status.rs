@@ -34,7 +34,7 @@ pub(super) fn status_rs(api: &Api) -> TokenStream {
     let reasons = codes.iter().map(|s| s.reason.as_str());
     let descriptions = codes
         .iter()
-        .map(|s| docs::text(&s.docs, "").trim().to_owned());
+        .map(|s| s.docs.description.as_deref().unwrap_or_default().trim());
     let retry_arm = |class: Retry, variant: TokenStream| {
         let matching: Vec<_> = codes
             .iter()
