@@ -40,21 +40,14 @@ impl KeyPath {
         Self(segments)
     }
 
-    pub(crate) fn from_segments(segments: &[Segment]) -> Self {
-        Self(segments.to_vec())
+    /// The path without its last step (the root stays the root).
+    pub(crate) fn parent(&self) -> Self {
+        Self(self.0[..self.0.len().saturating_sub(1)].to_vec())
     }
 
     /// The steps from the root.
     pub fn segments(&self) -> &[Segment] {
         &self.0
-    }
-
-    /// The last mapping key of the path, if it ends in one.
-    pub fn last_key(&self) -> Option<&str> {
-        match self.0.last() {
-            Some(Segment::Key(key)) => Some(key),
-            _ => None,
-        }
     }
 }
 

@@ -113,7 +113,7 @@ fn resolve(mut items: Vec<Diagnostic>, source: &str, origin: &str) -> Diagnostic
                 target = Target::Key;
                 continue;
             }
-            path = KeyPath::from_segments(&path.segments()[..path.segments().len() - 1]);
+            path = path.parent();
             nth = 1;
         };
         item.locate(location, source);

@@ -20,11 +20,7 @@ pub(super) fn error_kind_rs(api: &Api) -> TokenStream {
     let idents: Vec<_> = kinds.iter().map(|k| ident(&k.variant)).collect();
     // Every kind's status is declared (the model checks), so each has its constant.
     let statuses = kinds.iter().map(|k| {
-        let constant = api
-            .status_codes
-            .iter()
-            .find(|s| s.code == k.status)
-            .map(|s| ident(&s.const_name));
+        let constant = api.status(k.status).map(|s| ident(&s.const_name));
         match constant {
             Some(constant) => quote!(StatusCode::#constant),
             None => {

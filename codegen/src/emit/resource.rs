@@ -79,11 +79,7 @@ fn operation_facts(api: &Api, op: &Operation) -> String {
     if let Some(params) = op.params_type {
         facts.push(format!("Query: {}.", link(&api.ty(params).name)));
     }
-    let reason = api
-        .status_codes
-        .iter()
-        .find(|s| s.code == op.status)
-        .map_or("", |s| s.reason.as_str());
+    let reason = api.status(op.status).map_or("", |s| s.reason.as_str());
     let response = match &op.returns {
         Returns::Nothing => "no body the SDK reads".to_owned(),
         Returns::One(ty) => type_text(api, ty),

@@ -39,6 +39,11 @@ impl Api {
     pub fn ty(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0]
     }
+
+    /// The declared status code `code`.
+    pub fn status(&self, code: u16) -> Option<&StatusCode> {
+        self.status_codes.iter().find(|s| s.code == code)
+    }
 }
 
 /// An index into [`Api::types`].
